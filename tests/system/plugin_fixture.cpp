@@ -33,7 +33,10 @@ HookAnswer PluginFixture::configure(const std::string& api_root, const std::stri
 }
 
 HookAnswer PluginFixture::call(formplugin::host::Hook hook, const boost::json::value& request) const {
-  const std::string text = boost::json::serialize(request);
+  return call_text(hook, boost::json::serialize(request));
+}
+
+HookAnswer PluginFixture::call_text(formplugin::host::Hook hook, const std::string& text) const {
   const auto output = instance_.call(hook, text);
   HookAnswer answer{output.status(), std::string(output.message()), nullptr};
   if (!output.json().empty()) answer.json = boost::json::parse(output.json());

@@ -34,6 +34,8 @@ class PluginFixture {
   HookAnswer configure(const std::string& api_root, const std::string& header_value = "Token demo-token",
                        const boost::json::object& group_extra = {});
   HookAnswer call(formplugin::host::Hook hook, const boost::json::value& request) const;
+  // Calls a hook with a document as given, valid JSON or not.
+  HookAnswer call_text(formplugin::host::Hook hook, const std::string& text) const;
 
   std::vector<LogEvent> events() const;
   bool logged(const std::string& event) const;
