@@ -24,6 +24,10 @@
 #include <utility>
 #include <vector>
 
+#if !defined(_WIN32)
+#include <dlfcn.h>
+#endif
+
 namespace formplugin::host {
 
 // A library that could not be used as a plugin: the message names the file and the reason.
@@ -94,6 +98,16 @@ inline std::size_t hook_offset(Hook hook) {
     case Hook::check_form: return offsetof(fp_plugin_descriptor, check_form);
   }
   return sizeof(fp_plugin_descriptor);
+}
+
+// Boost.DLL 1.81 reports every failed dlopen as "Bad file descriptor" when it
+// fills an error_code. The dynamic loader's own reason (file not found, wrong
+// ELF class, undefined symbol) is still waiting in dlerror() right afterwards.
+inline std::string load_failure_reason(const std::error_code& error) {
+#if !defined(_WIN32)
+  if (const char* reason = ::dlerror()) return reason;
+#endif
+  return error.message();
 }
 
 inline fp_request_hook hook_pointer(const fp_plugin_descriptor& table, Hook hook) {
@@ -183,7 +197,7 @@ class LoadedPlugin {
     std::error_code error;
     library->load(path, error, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
     if (error) {
-      throw LoadError("Cannot load plugin " + path.string() + ": " + error.message());
+      throw LoadError("Cannot load plugin " + path.string() + ": " + detail::load_failure_reason(error));
     }
     if (!library->has(FP_ENTRY_SYMBOL)) {
       throw LoadError("Plugin " + path.string() + " does not export " FP_ENTRY_SYMBOL
@@ -220,7 +234,9 @@ class LoadedPlugin {
 
   Output describe() const {
     fp_output raw{};
-    descriptor_->describe(&raw);
+    // The returned status is the one that counts, also when the plugin left
+    // output->status unset.
+    raw.status = descriptor_->describe(&raw);
     return Output(library_, descriptor_->release_output, raw);
   }
 
@@ -263,7 +279,7 @@ class Instance {
     }
     fp_output raw{};
     const fp_string text{request.data(), request.size()};
-    detail::hook_pointer(*plugin_.descriptor_, hook)(raw_, text, &raw);
+    raw.status = detail::hook_pointer(*plugin_.descriptor_, hook)(raw_, text, &raw);
     return Output(plugin_.library_, plugin_.descriptor_->release_output, raw);
   }
 
@@ -287,6 +303,8 @@ inline Instance LoadedPlugin::create_instance(fp_host_log_callback log_callback,
   const int32_t status = descriptor_->create_instance(&callbacks, &raw, &output);
   Output owned(library_, descriptor_->release_output, output);
   if (status != FP_STATUS_DONE || raw == nullptr) {
+    // An instance handed out with a failure status would otherwise leak.
+    if (raw != nullptr) descriptor_->destroy_instance(raw);
     throw LoadError("Plugin " + path_.string() + " could not create an instance: " +
                     std::string(owned.message()));
   }

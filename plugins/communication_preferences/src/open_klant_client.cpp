@@ -90,9 +90,11 @@ boost::json::value OpenKlantClient::exchange(std::string_view method, const std:
     logger_.error("open_klant_error_status", {{"service", service_.identifier},
                                               {"method", method},
                                               {"status", std::to_string(response.status)}});
+    const bool ends_sentence = !details.empty() && (details.back() == '.' || details.back() == '!');
     throw ApiError("Open Klant (service \"" + service_.identifier + "\") answered " +
                        std::to_string(response.status) + " to " + std::string(method) + " " + url +
-                       (details.empty() ? "." : ": " + details + ".") + status_advice(response.status, service_),
+                       (details.empty() ? "." : ": " + details + (ends_sentence ? "" : ".")) +
+                       status_advice(response.status, service_),
                    response.status, std::string(method), url, std::move(document));
   }
   if (parse_error) {

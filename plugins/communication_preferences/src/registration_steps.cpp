@@ -152,6 +152,8 @@ void RegistrationSteps::find_or_create_partij(const Submitter& submitter) {
 void RegistrationSteps::find_earlier_klantcontact(const std::string& registration_reference) {
   // A retried registration finds the klantcontact of an earlier attempt
   // through its onderwerpobject, which carries the submission's reference.
+  // NOTE: two customerProfile components of one form write two klantcontacten
+  // with the same reference and partij; a retry resumes the first one found.
   step_ = "find_earlier_klantcontact";
   const auto onderwerpobjecten = client_.list_all(
       "onderwerpobjecten", {{"onderwerpobjectidentificatorObjectId", registration_reference},
