@@ -72,8 +72,8 @@ BOOST_AUTO_TEST_CASE(service_number_rejected_in_dutch) {
   const auto result = validate(R"([{"address":"0800-1234","type":"phoneNumber"}])", Language::nl);
   BOOST_TEST(result.errors[0].at("code").as_string() == "phone_service_number");
   BOOST_TEST(result.errors[0].at("message").as_string() ==
-             "Telefoonnummer: Servicenummers (0800, 0900, 0906, 0909) kunnen niet worden opgeslagen. Vul een "
-             "persoonlijk telefoonnummer in.");
+             "Telefoonnummer: Servicenummers en 088-nummers (0800, 0900, 0906, 0909, 088) kunnen niet worden "
+             "opgeslagen. Vul een persoonlijk telefoonnummer in.");
 }
 
 BOOST_AUTO_TEST_CASE(short_phone_number_rejected) {

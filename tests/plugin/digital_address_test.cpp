@@ -37,6 +37,7 @@ BOOST_AUTO_TEST_CASE(phone_numbers_the_api_refuses) {
   BOOST_TEST((check_phone_number("06123456789") == PhoneProblem::national_length));
   BOOST_TEST((check_phone_number("08001234") == PhoneProblem::service_number));
   BOOST_TEST((check_phone_number("09001234567") == PhoneProblem::service_number));
+  BOOST_TEST((check_phone_number("0881234567") == PhoneProblem::service_number));
   BOOST_TEST((check_phone_number("+3161234") == PhoneProblem::international_length));
   BOOST_TEST((check_phone_number("+1234567890123456") == PhoneProblem::international_length));
   BOOST_TEST((check_phone_number("612345678") == PhoneProblem::invalid_start));

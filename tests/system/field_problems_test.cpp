@@ -171,8 +171,8 @@ BOOST_AUTO_TEST_CASE(service_number_is_rejected_at_validation_in_submitters_lang
 
   BOOST_TEST(answer.status == FP_STATUS_INVALID_INPUT);
   BOOST_TEST(answer.json.at("errors").at(0).at("message").as_string() ==
-             "Phone number: Service numbers (0800, 0900, 0906, 0909) cannot be stored. Please enter a personal phone "
-             "number.");
+             "Phone number: Service numbers and 088 numbers (0800, 0900, 0906, 0909, 088) cannot be stored. Please "
+             "enter a personal phone number.");
   BOOST_TEST(setup.stored("klantcontacten").empty());
 }
 

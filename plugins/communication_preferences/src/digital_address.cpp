@@ -102,7 +102,7 @@ PhoneProblem check_phone_number(std::string_view number) {
     return rest >= 7 && rest <= 13 ? PhoneProblem::none : PhoneProblem::international_length;
   }
   if (digits.front() != '0') return PhoneProblem::invalid_start;
-  for (std::string_view service : {"0800", "0900", "0906", "0909"}) {
+  for (std::string_view service : {"0800", "0900", "0906", "0909", "088"}) {
     if (starts_with(digits, service)) return PhoneProblem::service_number;
   }
   return digits.size() == 10 ? PhoneProblem::none : PhoneProblem::national_length;

@@ -31,7 +31,8 @@ enum class PhoneProblem { none, invalid_characters, service_number, national_len
 
 // Checks a normalised number against the format Open Klant accepts:
 // ^(0[1-9][0-9]{8}|\+[0-9]{9,15}|00[0-9]{7,13})$, and rejects Dutch service
-// numbers (0800, 0900, 0906, 0909), which are not a person's number.
+// numbers (0800, 0900, 0906, 0909) and 088 numbers, which the API's
+// description (Open Klant 2.14) lists as not allowed.
 PhoneProblem check_phone_number(std::string_view normalised);
 
 // Validates an e-mail address as Django's EmailValidator does (which Open

@@ -37,9 +37,10 @@ Texts texts_of(Message message) {
       return {"Een telefoonnummer mag alleen cijfers bevatten, met eventueel een + aan het begin.",
               "A phone number can only contain digits, optionally starting with +."};
     case Message::phone_service_number:
-      return {"Servicenummers (0800, 0900, 0906, 0909) kunnen niet worden opgeslagen. Vul een persoonlijk "
-              "telefoonnummer in.",
-              "Service numbers (0800, 0900, 0906, 0909) cannot be stored. Please enter a personal phone number."};
+      return {"Servicenummers en 088-nummers (0800, 0900, 0906, 0909, 088) kunnen niet worden opgeslagen. Vul een "
+              "persoonlijk telefoonnummer in.",
+              "Service numbers and 088 numbers (0800, 0900, 0906, 0909, 088) cannot be stored. Please enter a "
+              "personal phone number."};
     case Message::phone_national_length:
       return {"Een Nederlands telefoonnummer heeft 10 cijfers, zoals 0612345678.",
               "A Dutch phone number has 10 digits, such as 0612345678."};
