@@ -68,7 +68,7 @@ int main(int argc, char** argv) {
   emulator.start();
   plugin_tests::PluginFixture plugin;
   if (plugin.configure(emulator.api_root()).status != FP_STATUS_DONE) {
-    std::fprintf(stderr, "prefill_benchmark: the plugin refused the configuration\n");
+    std::fprintf(stderr, "prefill_benchmark: the plugin rejected the configuration\n");
     return 1;
   }
 

@@ -1,4 +1,4 @@
-/* A plugin that claims a newer ABI version than the host knows: the host
+/* A plugin that claims a newer ABI version than the host supports: the host
  * must refuse it and name both versions. */
 #include "formplugin/plugin_api.h"
 

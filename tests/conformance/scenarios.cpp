@@ -83,7 +83,7 @@ void run_prefill_against_replay(const boost::json::object& scenario) {
   check_replay_complete(replay);
 
   // A branch login checks each party's KVK number: one GET per distinct party,
-  // answered by the emulator because the reference implementation did not make it.
+  // served by the emulator because the reference implementation did not make it.
   std::vector<std::string> expected_extra;
   const auto& auth = scenario.at("auth_info").as_object();
   if (!string_of(auth, "legal_subject_service_restriction").empty()) {
@@ -128,7 +128,7 @@ void run_check_config(const boost::json::object& scenario) {
     BOOST_TEST(answer.status == FP_STATUS_CONFIGURATION_ERROR);
     BOOST_TEST(answer.message ==
                "Invalid configuration. API group \"open-klant\" (" + api_root +
-                   "): Open Klant (service \"open-klant-service\") answered 404 to GET " + api_root +
+                   "): Open Klant (service \"open-klant-service\") returned status 404 for GET " + api_root +
                    ". Check the api_root of service \"open-klant-service\".");
     BOOST_TEST(answer.json.at("groups").at(0).at("status").as_int64() == 404);
   }

@@ -134,7 +134,7 @@ BOOST_AUTO_TEST_CASE(concurrent_calls_on_one_instance) {
       {"language_code", "nl"}};
 
   // 16 threads call prefill, component_validate and configure at once; every
-  // answer must be the exact single-threaded answer.
+  // result must equal the single-threaded result.
   std::atomic<int> wrong{0};
   std::vector<std::thread> threads;
   for (int t = 0; t < 16; ++t) {

@@ -126,7 +126,7 @@ BOOST_AUTO_TEST_CASE(prefill_reports_refused_token) {
       Hook::prefill, plugin_tests::prefill_request(form, plugin_tests::submission(plugin_tests::bsn_login("111222333"))));
 
   BOOST_TEST(answer.status == FP_STATUS_UPSTREAM_ERROR);
-  BOOST_TEST(answer.message.find("answered 403 to GET " + emulator.api_root() + "digitaleadressen?") != std::string::npos);
+  BOOST_TEST(answer.message.find("returned status 403 for GET " + emulator.api_root() + "digitaleadressen?") != std::string::npos);
   BOOST_TEST(answer.message.find("Check the API key (header_value) of service \"open-klant-service\".") != std::string::npos);
   BOOST_TEST(answer.message.find("wrong") == std::string::npos);
   BOOST_TEST(answer.json.at("status").as_int64() == 403);

@@ -100,8 +100,8 @@ BOOST_AUTO_TEST_CASE(several_partijen_for_one_bsn_write_nothing) {
 
   BOOST_TEST(answer.status == FP_STATUS_UPSTREAM_ERROR);
   BOOST_TEST(answer.message ==
-             "Open Klant holds 2 partijen with bsn *****2333, where the identificator should name one. Nothing was "
-             "written; merge the partijen in Open Klant and retry the registration.");
+             "Open Klant contains 2 partijen with bsn *****2333, but these identificator codes must identify one "
+             "partij. Nothing was written; merge the partijen in Open Klant and retry the registration.");
   BOOST_TEST(answer.json.at("failure").at("step").as_string() == "find_partij");
   BOOST_TEST(setup.stored("klantcontacten").size() == klantcontacten_before);
 }

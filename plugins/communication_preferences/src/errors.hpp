@@ -25,7 +25,7 @@ class ConfigurationError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// Open Klant answered with an error status or an unusable body, or could not be
+// Open Klant returned an error status or an unusable body, or could not be
 // reached. status is 0 for network failures.
 class ApiError : public std::runtime_error {
  public:

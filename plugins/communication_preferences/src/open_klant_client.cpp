@@ -91,15 +91,15 @@ boost::json::value OpenKlantClient::exchange(std::string_view method, const std:
                                               {"method", method},
                                               {"status", std::to_string(response.status)}});
     const bool ends_sentence = !details.empty() && (details.back() == '.' || details.back() == '!');
-    throw ApiError("Open Klant (service \"" + service_.identifier + "\") answered " +
-                       std::to_string(response.status) + " to " + std::string(method) + " " + url +
+    throw ApiError("Open Klant (service \"" + service_.identifier + "\") returned status " +
+                       std::to_string(response.status) + " for " + std::string(method) + " " + url +
                        (details.empty() ? "." : ": " + details + (ends_sentence ? "" : ".")) +
                        status_advice(response.status, service_),
                    response.status, std::string(method), url, std::move(document));
   }
   if (parse_error) {
-    throw ApiError("Open Klant (service \"" + service_.identifier + "\") answered " + std::string(method) +
-                       " " + url + " with a body that is not valid JSON: " + parse_error.message() + ".",
+    throw ApiError("Open Klant (service \"" + service_.identifier + "\") returned a response to " +
+                       std::string(method) + " " + url + " that is not valid JSON: " + parse_error.message() + ".",
                    response.status, std::string(method), url, nullptr);
   }
   return document;
@@ -109,7 +109,7 @@ boost::json::object OpenKlantClient::get_object(std::string_view path, const htt
   const std::string url = http::build_url(service_.api_root, path, query);
   boost::json::value document = exchange("GET", url, {}, 200);
   if (!document.is_object()) {
-    throw ApiError("Open Klant answered GET " + url + " with JSON that is not an object.", 200, "GET", url,
+    throw ApiError("Open Klant's response to GET " + url + " is not a JSON object.", 200, "GET", url,
                    std::move(document));
   }
   return std::move(document.get_object());
@@ -122,7 +122,7 @@ std::string OpenKlantClient::rebase_next_url(std::string_view next, const std::s
   const std::string next_path = path_of(next);
   const std::string root_path = path_of(service_.api_root);
   if (next_path.compare(0, root_path.size(), root_path) != 0) {
-    throw ApiError("Open Klant answered GET " + previous_url + " with a next page outside the API root: " +
+    throw ApiError("Open Klant's response to GET " + previous_url + " points to a next page outside the API root: " +
                        std::string(next) + ".",
                    200, "GET", previous_url, nullptr);
   }
@@ -144,12 +144,12 @@ std::vector<boost::json::object> OpenKlantClient::list_all(std::string_view path
     const auto* object = document.if_object();
     const auto* items = object != nullptr ? object->if_contains("results") : nullptr;
     if (items == nullptr || !items->is_array()) {
-      throw ApiError("Open Klant answered GET " + url + " with a list body without a \"results\" array.", 200,
+      throw ApiError("Open Klant's response to GET " + url + " is a list without a \"results\" array.", 200,
                      "GET", url, std::move(document));
     }
     for (const auto& item : items->get_array()) {
       if (!item.is_object()) {
-        throw ApiError("Open Klant answered GET " + url + " with a result that is not an object.", 200, "GET",
+        throw ApiError("Open Klant's response to GET " + url + " contains a result that is not an object.", 200, "GET",
                        url, nullptr);
       }
       results.push_back(item.get_object());
@@ -158,7 +158,7 @@ std::vector<boost::json::object> OpenKlantClient::list_all(std::string_view path
     const auto* next = object->if_contains("next");
     if (next == nullptr || next->is_null()) break;
     if (!next->is_string()) {
-      throw ApiError("Open Klant answered GET " + url + " with a \"next\" that is not a URL.", 200, "GET", url,
+      throw ApiError("Open Klant's response to GET " + url + " has a \"next\" that is not a URL.", 200, "GET", url,
                      nullptr);
     }
     url = rebase_next_url(next->get_string(), url);
@@ -170,7 +170,7 @@ boost::json::object OpenKlantClient::post(std::string_view path, const boost::js
   const std::string url = http::build_url(service_.api_root, path, {});
   boost::json::value document = exchange("POST", url, json::to_string(body), 201);
   if (!document.is_object()) {
-    throw ApiError("Open Klant answered POST " + url + " with JSON that is not an object.", 201, "POST", url,
+    throw ApiError("Open Klant's response to POST " + url + " is not a JSON object.", 201, "POST", url,
                    nullptr);
   }
   return std::move(document.get_object());
@@ -180,7 +180,7 @@ boost::json::object OpenKlantClient::patch(std::string_view path, const boost::j
   const std::string url = http::build_url(service_.api_root, path, {});
   boost::json::value document = exchange("PATCH", url, json::to_string(body), 200);
   if (!document.is_object()) {
-    throw ApiError("Open Klant answered PATCH " + url + " with JSON that is not an object.", 200, "PATCH", url,
+    throw ApiError("Open Klant's response to PATCH " + url + " is not a JSON object.", 200, "PATCH", url,
                    nullptr);
   }
   return std::move(document.get_object());

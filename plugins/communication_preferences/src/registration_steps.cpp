@@ -109,10 +109,10 @@ void RegistrationSteps::find_or_create_partij(const Submitter& submitter) {
   step_ = "find_partij";
   const auto partijen = client_.list_all("partijen", identificator_filter(identificator, "partijIdentificator__"));
   if (partijen.size() > 1) {
-    throw BrokenStandard("Open Klant holds " + std::to_string(partijen.size()) + " partijen with " +
+    throw BrokenStandard("Open Klant contains " + std::to_string(partijen.size()) + " partijen with " +
                          identificator.code_soort_object_id + " " + mask_identifier(identificator.object_id) +
-                         ", where the identificator should name one. Nothing was written; merge the partijen in "
-                         "Open Klant and retry the registration.");
+                         ", but these identificator codes must identify one partij. Nothing was written; merge the "
+                         "partijen in Open Klant and retry the registration.");
   }
   if (partijen.size() == 1) {
     partij_uuid_ = checked_uuid(partijen.front(), "partij");
@@ -208,7 +208,7 @@ void RegistrationSteps::create_klantcontact(const RegistrationInputs& inputs) {
   for (const char* part : {"klantcontact", "betrokkene", "onderwerpobject"}) {
     const auto* object = created.if_contains(part);
     if (object == nullptr || !object->is_object()) {
-      throw ApiError(std::string("Open Klant answered maak-klantcontact without a ") + part + ".", 201, "POST", "",
+      throw ApiError(std::string("Open Klant's response to maak-klantcontact has no ") + part + ".", 201, "POST", "",
                      nullptr);
     }
     checked_uuid(object->get_object(), part);
