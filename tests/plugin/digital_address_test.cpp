@@ -52,6 +52,18 @@ BOOST_AUTO_TEST_CASE(emails_django_accepts) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(international_domains_checked_in_punycode) {
+  std::string fits = "user@";
+  std::string too_long = "user@";
+  for (int i = 0; i < 57; ++i) fits += "\xc3\xbc";  // 57 times u-umlaut: "xn--" plus 59 characters
+  for (int i = 0; i < 58; ++i) too_long += "\xc3\xbc";  // 58 times: "xn--" plus 60 characters
+  BOOST_TEST(is_valid_email("user@b\xc3\xbc" "cher.de"));
+  BOOST_TEST(is_valid_email("user@xn--bcher-kva.de"));
+  BOOST_TEST(is_valid_email(fits + ".de"));
+  BOOST_TEST(!is_valid_email(too_long + ".de"));
+  BOOST_TEST(!is_valid_email("user@b\xc3cher.de"));  // malformed UTF-8
+}
+
 BOOST_AUTO_TEST_CASE(emails_django_refuses) {
   for (const char* address : {"", "plain", "@example.org", "user@", "user@example", "user@example.c", "user..dots@example.org",
                               ".user@example.org", "user@-example.org", "user@example-.org", "user name@example.org",

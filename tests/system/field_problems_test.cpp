@@ -7,6 +7,8 @@
 #include <boost/json/serialize.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include <functional>
+
 using formplugin::host::Hook;
 using openklant_emulator::Fault;
 using plugin_tests::FixtureBuilder;
@@ -184,6 +186,18 @@ BOOST_AUTO_TEST_CASE(every_validated_phone_number_is_accepted_by_the_api) {
     SubmissionOptions options;
     options.reference = std::string("OF-") + typed;
     const auto answer = setup.submit(nullptr, std::string(R"([{"address":")") + typed + R"(","type":"phoneNumber"}])", options);
+    BOOST_TEST(answer.status == FP_STATUS_DONE, typed << ": " << answer.message);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(every_validated_email_is_accepted_by_the_api) {
+  SubmissionSetup setup("");
+  for (const char* typed : {"john.smith@gmail.com", "a+tag@example.org", "\"quoted..dots\"@example.org",
+                            "user@[127.0.0.1]", "o'brien@example.ie", "user@b\xc3\xbc" "cher.de", " padded@example.nl "}) {
+    SubmissionOptions options;
+    options.reference = std::string("OF-") + std::to_string(std::hash<std::string>{}(typed) % 100000);
+    boost::json::array value = {{{"address", typed}, {"type", "email"}}};
+    const auto answer = setup.submit(nullptr, boost::json::serialize(value), options);
     BOOST_TEST(answer.status == FP_STATUS_DONE, typed << ": " << answer.message);
   }
 }

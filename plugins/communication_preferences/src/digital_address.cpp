@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <regex>
+#include <vector>
 
 namespace commprefs {
 namespace {
@@ -23,7 +25,88 @@ bool is_valid_local_part(const std::string& local) {
   return std::regex_match(local, dot_atom) || std::regex_match(local, quoted);
 }
 
-bool is_label_character(unsigned char c) { return std::isalnum(c) != 0 || c == '-' || c >= 0x80; }
+bool is_hostname_character(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-'; }
+
+// Decodes UTF-8 into code points; false for a malformed sequence.
+bool decode_utf8(std::string_view text, std::vector<std::uint32_t>& code_points) {
+  for (std::size_t i = 0; i < text.size();) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    const std::size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
+    if (length == 0 || i + length > text.size()) return false;
+    std::uint32_t code_point = length == 1 ? lead : lead & (0x7F >> length);
+    for (std::size_t k = 1; k < length; ++k) {
+      const auto next = static_cast<unsigned char>(text[i + k]);
+      if ((next & 0xC0) != 0x80) return false;
+      code_point = (code_point << 6) | (next & 0x3F);
+    }
+    code_points.push_back(code_point);
+    i += length;
+  }
+  return true;
+}
+
+// Punycode (RFC 3492) of one label, as IDNA puts it after "xn--".
+std::string punycode(const std::vector<std::uint32_t>& input) {
+  constexpr std::uint32_t base = 36, tmin = 1, tmax = 26, skew = 38, damp = 700;
+  const auto digit = [](std::uint32_t d) { return static_cast<char>(d < 26 ? 'a' + d : '0' + d - 26); };
+  const auto adapt = [&](std::uint32_t delta, std::uint32_t points, bool first) {
+    delta = first ? delta / damp : delta / 2;
+    delta += delta / points;
+    std::uint32_t k = 0;
+    while (delta > ((base - tmin) * tmax) / 2) {
+      delta /= base - tmin;
+      k += base;
+    }
+    return k + (base - tmin + 1) * delta / (delta + skew);
+  };
+
+  std::string output;
+  for (std::uint32_t c : input) {
+    if (c < 0x80) output.push_back(static_cast<char>(c));
+  }
+  const auto basic = static_cast<std::uint32_t>(output.size());
+  if (basic > 0) output.push_back('-');
+
+  std::uint32_t n = 0x80, delta = 0, bias = 72, handled = basic;
+  while (handled < input.size()) {
+    std::uint32_t next = UINT32_MAX;
+    for (std::uint32_t c : input) {
+      if (c >= n && c < next) next = c;
+    }
+    delta += (next - n) * (handled + 1);
+    n = next;
+    for (std::uint32_t c : input) {
+      if (c < n) ++delta;
+      if (c != n) continue;
+      std::uint32_t q = delta;
+      for (std::uint32_t k = base;; k += base) {
+        const std::uint32_t t = k <= bias ? tmin : (k >= bias + tmax ? tmax : k - bias);
+        if (q < t) break;
+        output.push_back(digit(t + (q - t) % (base - t)));
+        q = (q - t) / (base - t);
+      }
+      output.push_back(digit(q));
+      bias = adapt(delta, handled + 1, handled == basic);
+      delta = 0;
+      ++handled;
+    }
+    ++delta;
+    ++n;
+  }
+  return output;
+}
+
+// The label as it travels in DNS: ASCII as it is, other labels as "xn--" and
+// their punycode, which is what decides the length limit.
+// NOTE: IDNA also case-folds and normalises non-ASCII letters (nameprep); this
+// conversion does not, so a label's encoded length can differ slightly from Django's.
+bool ascii_label(std::string_view label, std::string& ascii) {
+  std::vector<std::uint32_t> code_points;
+  if (!decode_utf8(label, code_points)) return false;
+  const bool plain = std::all_of(code_points.begin(), code_points.end(), [](std::uint32_t c) { return c < 0x80; });
+  ascii = plain ? std::string(label) : "xn--" + punycode(code_points);
+  return true;
+}
 
 bool is_valid_hostname(std::string_view domain) {
   // Labels of 1 to 63 characters that neither start nor end with '-', at
@@ -32,11 +115,10 @@ bool is_valid_hostname(std::string_view domain) {
   std::size_t start = 0;
   while (start <= domain.size()) {
     const std::size_t dot = std::min(domain.find('.', start), domain.size());
-    const std::string_view label = domain.substr(start, dot - start);
+    std::string label;
+    if (!ascii_label(domain.substr(start, dot - start), label)) return false;
     if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-') return false;
-    if (!std::all_of(label.begin(), label.end(), [](char c) { return is_label_character(static_cast<unsigned char>(c)); })) {
-      return false;
-    }
+    if (!std::all_of(label.begin(), label.end(), is_hostname_character)) return false;
     ++labels;
     if (dot == domain.size()) return labels >= 2 && label.size() >= 2;
     start = dot + 1;

@@ -38,9 +38,8 @@ PhoneProblem check_phone_number(std::string_view normalised);
 // Validates an e-mail address as Django's EmailValidator does (which Open
 // Klant uses): a dot-atom or quoted local part, and a domain of hostname
 // labels with a top-level label of at least two characters, an address
-// literal in brackets, or "localhost".
-// NOTE: a domain with non-ASCII letters is accepted without converting it to
-// punycode first, so a label that is too long only after conversion passes.
+// literal in brackets, or "localhost". Non-ASCII labels are checked in their
+// punycode form, as Django checks them after IDNA encoding.
 bool is_valid_email(std::string_view address);
 
 // The form two spellings of one address share: e-mail compared without

@@ -50,19 +50,31 @@ bool is_quoted_string(std::string_view text) {
   return true;
 }
 
+bool is_label_character(char c) {
+  return is_ascii_alnum(c) || c == '-' || static_cast<unsigned char>(c) >= 0x80;
+}
+
+// Characters, not bytes: a UTF-8 continuation byte does not count.
+std::size_t character_count(std::string_view text) {
+  return static_cast<std::size_t>(
+      std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
 bool is_hostname_label(std::string_view label) {
-  if (label.empty() || label.size() > 63) return false;
-  if (!is_ascii_alnum(label.front()) || !is_ascii_alnum(label.back())) return false;
-  return std::all_of(label.begin(), label.end(), [](char c) { return is_ascii_alnum(c) || c == '-'; });
+  if (label.empty() || character_count(label) > 63) return false;
+  if (label.front() == '-' || label.back() == '-') return false;
+  return std::all_of(label.begin(), label.end(), is_label_character);
 }
 
 bool is_top_level_label(std::string_view label) {
-  if (label.size() < 2 || label.size() > 63 || label.back() == '-') return false;
-  return std::all_of(label.begin(), label.end(), [](char c) { return is_ascii_alnum(c) || c == '-'; });
+  const auto characters = character_count(label);
+  if (characters < 2 || characters > 63 || label.back() == '-') return false;
+  return std::all_of(label.begin(), label.end(), is_label_character);
 }
 
-// NOTE: Django also accepts internationalised domain names after IDNA encoding;
-// this check accepts ASCII domains only.
+// NOTE: Django checks a domain with non-ASCII letters after IDNA encoding;
+// this check accepts such labels as they are, counting characters, so a label
+// whose punycode form is longer than 63 characters passes here.
 bool is_valid_email_domain(std::string_view domain) {
   if (domain == "localhost") return true;
 
