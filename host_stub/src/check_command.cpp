@@ -56,9 +56,13 @@ bool check_form(const RegisteredPlugin& plugin, const Form& form) {
     std::cout << prefix << "no problems\n";
     return true;
   }
+  // A problem names the component or the prefill variable it is about.
   for (const auto& problem : problems->get_array()) {
-    std::cout << prefix << "component \"" << string_member(problem, "component_key")
-              << "\": " << string_member(problem, "message") << " (" << string_member(problem, "code") << ")\n";
+    const bool about_variable = problem.is_object() && problem.get_object().contains("variable_key");
+    const std::string subject = about_variable ? "variable \"" + string_member(problem, "variable_key") + "\""
+                                               : "component \"" + string_member(problem, "component_key") + "\"";
+    std::cout << prefix << subject << ": " << string_member(problem, "message") << " ("
+              << string_member(problem, "code") << ")\n";
   }
   return false;
 }

@@ -129,6 +129,9 @@ BOOST_AUTO_TEST_CASE(prefill_reports_refused_token) {
   BOOST_TEST(answer.message.find("returned status 403 for GET " + emulator.api_root() + "digitaleadressen?") != std::string::npos);
   BOOST_TEST(answer.message.find("Check the API key (header_value) of service \"open-klant-service\".") != std::string::npos);
   BOOST_TEST(answer.message.find("wrong") == std::string::npos);
+  BOOST_TEST(answer.message.find("111222333") == std::string::npos);
+  BOOST_TEST(answer.message.find("objectId=*****2333") != std::string::npos);
+  BOOST_TEST(answer.json.at("url").as_string().find("111222333") == std::string::npos);
   BOOST_TEST(answer.json.at("status").as_int64() == 403);
 }
 

@@ -139,4 +139,42 @@ BOOST_AUTO_TEST_CASE(check_form_lists_profile_without_prefill_variable) {
   BOOST_TEST(setup.plugin.call(Hook::check_form, boost::json::object{{"form", complete}}).json.at("problems").as_array().empty());
 }
 
+BOOST_AUTO_TEST_CASE(check_form_lists_invalid_prefill_options) {
+  SubmissionSetup setup("");
+  auto form = plugin_tests::profile_form(plugin_tests::profile_component());
+  auto& options = form["variables"].as_array()[0].as_object()["prefill_options"].as_object();
+  options["customer_interactions_api_group"] = "missing-group";
+  options["profile_form_variable"] = "contacts";
+
+  const auto answer = setup.plugin.call(Hook::check_form, boost::json::object{{"form", form}});
+
+  BOOST_TEST(boost::json::serialize(answer.json.at("problems")) ==
+             R"([{"variable_key":"communication_preferences","code":"invalid_prefill_options",)"
+             R"("option":"customer_interactions_api_group",)"
+             R"("message":"Prefill variable \"communication_preferences\": The API group \"missing-group\" does not exist."},)"
+             R"({"variable_key":"communication_preferences","code":"invalid_prefill_options","option":"profile_form_variable",)"
+             R"("message":"Prefill variable \"communication_preferences\": The form has no customerProfile component \"contacts\"."},)"
+             R"({"component_key":"profile","code":"missing_prefill_variable",)"
+             R"("message":"The customerProfile component \"profile\" updates customer data, but no prefill variable with )"
+             R"(plugin communication_preferences points at it, so nothing will be written after a submission. Add such a )"
+             R"(variable."}])");
+}
+
+BOOST_AUTO_TEST_CASE(missing_variable_message_names_dangling_variable) {
+  SubmissionSetup setup("");
+  auto form = plugin_tests::profile_form(plugin_tests::profile_component());
+  form["variables"].as_array()[0].as_object()["prefill_options"].as_object()["profile_form_variable"] = "contacts";
+  const boost::json::object data = {{"profile", boost::json::array{{{"address", "a@example.nl"}, {"type", "email"}}}}};
+
+  const auto answer = setup.plugin.call(
+      Hook::pre_registration, plugin_tests::registration_request(form, plugin_tests::submission(nullptr, data)));
+
+  BOOST_TEST(answer.status == FP_STATUS_CONFIGURATION_ERROR);
+  BOOST_TEST(answer.message ==
+             "Nothing was written for component \"profile\": no prefill variable with plugin communication_preferences "
+             "points at it. Add one in the form's variables. Prefill variable \"communication_preferences\" points at "
+             "\"contacts\", which is not a customerProfile component of this form.");
+  BOOST_TEST(setup.emulator.requests().empty());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

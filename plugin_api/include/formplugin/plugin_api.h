@@ -174,8 +174,9 @@ typedef struct fp_plugin_descriptor {
    * "message"}]}, messages in the submission's language. */
   fp_request_hook component_validate;
 
-  /* Request: {"form": {...}}. Result: {"problems": [{"component_key", "code",
-   * "message"}]}: form configuration problems an administrator should fix. */
+  /* Request: {"form": {...}}. Result: {"problems": [{"component_key" or
+   * "variable_key", "code", "message"}]}: form configuration problems an
+   * administrator should fix. */
   fp_request_hook check_form;
 } fp_plugin_descriptor;
 

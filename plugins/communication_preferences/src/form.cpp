@@ -85,6 +85,26 @@ const boost::json::object* find_prefill_variable(const boost::json::object& form
   return nullptr;
 }
 
+std::vector<DanglingPrefillVariable> dangling_prefill_variables(const boost::json::object& form) {
+  std::vector<DanglingPrefillVariable> dangling;
+  const auto* variables = form.if_contains("variables");
+  if (variables == nullptr || !variables->is_array()) return dangling;
+
+  for (const auto& item : variables->get_array()) {
+    if (!item.is_object()) continue;
+    const auto& variable = item.get_object();
+    if (string_member(variable, "prefill_plugin") != plugin_identifier) continue;
+    const auto* options = variable.if_contains("prefill_options");
+    const std::string target =
+        options != nullptr && options->is_object() ? string_member(options->get_object(), "profile_form_variable") : "";
+    const boost::json::object* component = target.empty() ? nullptr : find_component(form, target);
+    if (component == nullptr || string_member(*component, "type") != profile_component_type) {
+      dangling.push_back({string_member(variable, "key"), target});
+    }
+  }
+  return dangling;
+}
+
 std::vector<std::string> digital_address_types(const boost::json::object& component) {
   std::vector<std::string> types;
   const auto* configured = component.if_contains("digitalAddressTypes");

@@ -32,6 +32,14 @@ ProfilePrefillOptions parse_prefill_options(const boost::json::object& options);
 // the component, or nullptr. Variables with unreadable options are passed over.
 const boost::json::object* find_prefill_variable(const boost::json::object& form, std::string_view component_key);
 
+// A prefill variable of this plugin whose profile_form_variable names no
+// customerProfile component of the form.
+struct DanglingPrefillVariable {
+  std::string variable_key;
+  std::string component_key;  // as written in the options; may be empty
+};
+std::vector<DanglingPrefillVariable> dangling_prefill_variables(const boost::json::object& form);
+
 // The component's digitalAddressTypes, in the order configured.
 std::vector<std::string> digital_address_types(const boost::json::object& component);
 

@@ -5,6 +5,8 @@
 
 #include <boost/json/parse.hpp>
 
+#include <algorithm>
+
 namespace commprefs {
 namespace {
 
@@ -41,6 +43,28 @@ std::string status_advice(int status, const Service& service) {
   return {};
 }
 
+// The URL with the values of identifying query parameters (objectId filters,
+// adres) masked, for messages and results that end up in logs.
+std::string redact_url(const std::string& url) {
+  const auto query = url.find('?');
+  if (query == std::string::npos) return url;
+  std::string redacted = url.substr(0, query + 1);
+  std::size_t start = query + 1;
+  while (start <= url.size()) {
+    const std::size_t end = std::min(url.find('&', start), url.size());
+    const std::string parameter = url.substr(start, end - start);
+    const auto equals = parameter.find('=');
+    const std::string name = parameter.substr(0, equals);
+    const bool identifying = name == "adres" || (name.size() >= 8 && name.compare(name.size() - 8, 8, "objectId") == 0);
+    redacted += identifying && equals != std::string::npos ? name + "=" + mask_identifier(parameter.substr(equals + 1))
+                                                           : parameter;
+    if (end == url.size()) break;
+    redacted += '&';
+    start = end + 1;
+  }
+  return redacted;
+}
+
 std::string path_of(std::string_view url) {
   const auto scheme_end = url.find("://");
   const auto path_start = url.find('/', scheme_end == std::string_view::npos ? 0 : scheme_end + 3);
@@ -59,8 +83,8 @@ boost::json::array invalid_params_of(const boost::json::value& body) {
 OpenKlantClient::OpenKlantClient(const Service& service, const http::HttpClient& http, const Logger& logger)
     : service_(service), http_(http), logger_(logger) {}
 
-boost::json::value OpenKlantClient::exchange(std::string_view method, const std::string& url,
-                                             const std::string& body, int expected_status) const {
+boost::json::value OpenKlantClient::exchange(std::string_view method, const std::string& url, const std::string& body,
+                                             int expected_status) const {
   http::HttpRequest request;
   request.method = std::string(method);
   request.url = url;
@@ -74,8 +98,8 @@ boost::json::value OpenKlantClient::exchange(std::string_view method, const std:
   } catch (const http::TransportError& error) {
     logger_.error("open_klant_unreachable", {{"service", service_.identifier}, {"method", method}});
     throw ApiError("Open Klant (service \"" + service_.identifier + "\") could not be reached for " +
-                       std::string(method) + " " + url + ": " + error.what(),
-                   0, std::string(method), url, nullptr);
+                       std::string(method) + " " + redact_url(url) + ": " + error.what(),
+                   0, std::string(method), redact_url(url), nullptr);
   }
 
   // Parse the body; error bodies that are not JSON (an HTML 404 page) are kept out of the message.
@@ -87,20 +111,20 @@ boost::json::value OpenKlantClient::exchange(std::string_view method, const std:
 
   if (response.status != expected_status) {
     const std::string details = describe_error_body(document);
-    logger_.error("open_klant_error_status", {{"service", service_.identifier},
-                                              {"method", method},
-                                              {"status", std::to_string(response.status)}});
+    logger_.error("open_klant_error_status",
+                  {{"service", service_.identifier}, {"method", method}, {"status", std::to_string(response.status)}});
     const bool ends_sentence = !details.empty() && (details.back() == '.' || details.back() == '!');
     throw ApiError("Open Klant (service \"" + service_.identifier + "\") returned status " +
-                       std::to_string(response.status) + " for " + std::string(method) + " " + url +
+                       std::to_string(response.status) + " for " + std::string(method) + " " + redact_url(url) +
                        (details.empty() ? "." : ": " + details + (ends_sentence ? "" : ".")) +
                        status_advice(response.status, service_),
-                   response.status, std::string(method), url, std::move(document));
+                   response.status, std::string(method), redact_url(url), std::move(document));
   }
   if (parse_error) {
     throw ApiError("Open Klant (service \"" + service_.identifier + "\") returned a response to " +
-                       std::string(method) + " " + url + " that is not valid JSON: " + parse_error.message() + ".",
-                   response.status, std::string(method), url, nullptr);
+                       std::string(method) + " " + redact_url(url) +
+                       " that is not valid JSON: " + parse_error.message() + ".",
+                   response.status, std::string(method), redact_url(url), nullptr);
   }
   return document;
 }
@@ -109,8 +133,8 @@ boost::json::object OpenKlantClient::get_object(std::string_view path, const htt
   const std::string url = http::build_url(service_.api_root, path, query);
   boost::json::value document = exchange("GET", url, {}, 200);
   if (!document.is_object()) {
-    throw ApiError("Open Klant's response to GET " + url + " is not a JSON object.", 200, "GET", url,
-                   std::move(document));
+    throw ApiError("Open Klant's response to GET " + redact_url(url) + " is not a JSON object.", 200, "GET",
+                   redact_url(url), std::move(document));
   }
   return std::move(document.get_object());
 }
@@ -122,9 +146,9 @@ std::string OpenKlantClient::rebase_next_url(std::string_view next, const std::s
   const std::string next_path = path_of(next);
   const std::string root_path = path_of(service_.api_root);
   if (next_path.compare(0, root_path.size(), root_path) != 0) {
-    throw ApiError("Open Klant's response to GET " + previous_url + " points to a next page outside the API root: " +
-                       std::string(next) + ".",
-                   200, "GET", previous_url, nullptr);
+    throw ApiError("Open Klant's response to GET " + redact_url(previous_url) +
+                       " points to a next page outside the API root: " + redact_url(std::string(next)) + ".",
+                   200, "GET", redact_url(previous_url), nullptr);
   }
   return service_.api_root + next_path.substr(root_path.size());
 }
@@ -136,21 +160,21 @@ std::vector<boost::json::object> OpenKlantClient::list_all(std::string_view path
 
   for (int page = 1;; ++page) {
     if (page > max_pages) {
-      throw ApiError("Open Klant listed more than " + std::to_string(max_pages) + " pages for " +
-                         std::string(path) + "; the list was not read to its end.",
-                     200, "GET", url, nullptr);
+      throw ApiError("Open Klant listed more than " + std::to_string(max_pages) + " pages for " + std::string(path) +
+                         "; the list was not read to its end.",
+                     200, "GET", redact_url(url), nullptr);
     }
     boost::json::value document = exchange("GET", url, {}, 200);
     const auto* object = document.if_object();
     const auto* items = object != nullptr ? object->if_contains("results") : nullptr;
     if (items == nullptr || !items->is_array()) {
-      throw ApiError("Open Klant's response to GET " + url + " is a list without a \"results\" array.", 200,
-                     "GET", url, std::move(document));
+      throw ApiError("Open Klant's response to GET " + redact_url(url) + " is a list without a \"results\" array.", 200,
+                     "GET", redact_url(url), std::move(document));
     }
     for (const auto& item : items->get_array()) {
       if (!item.is_object()) {
-        throw ApiError("Open Klant's response to GET " + url + " contains a result that is not an object.", 200, "GET",
-                       url, nullptr);
+        throw ApiError("Open Klant's response to GET " + redact_url(url) + " contains a result that is not an object.",
+                       200, "GET", redact_url(url), nullptr);
       }
       results.push_back(item.get_object());
     }
@@ -158,8 +182,8 @@ std::vector<boost::json::object> OpenKlantClient::list_all(std::string_view path
     const auto* next = object->if_contains("next");
     if (next == nullptr || next->is_null()) break;
     if (!next->is_string()) {
-      throw ApiError("Open Klant's response to GET " + url + " has a \"next\" that is not a URL.", 200, "GET", url,
-                     nullptr);
+      throw ApiError("Open Klant's response to GET " + redact_url(url) + " has a \"next\" that is not a URL.", 200,
+                     "GET", redact_url(url), nullptr);
     }
     url = rebase_next_url(next->get_string(), url);
   }
@@ -170,8 +194,8 @@ boost::json::object OpenKlantClient::post(std::string_view path, const boost::js
   const std::string url = http::build_url(service_.api_root, path, {});
   boost::json::value document = exchange("POST", url, json::to_string(body), 201);
   if (!document.is_object()) {
-    throw ApiError("Open Klant's response to POST " + url + " is not a JSON object.", 201, "POST", url,
-                   nullptr);
+    throw ApiError("Open Klant's response to POST " + redact_url(url) + " is not a JSON object.", 201, "POST",
+                   redact_url(url), nullptr);
   }
   return std::move(document.get_object());
 }
@@ -180,8 +204,8 @@ boost::json::object OpenKlantClient::patch(std::string_view path, const boost::j
   const std::string url = http::build_url(service_.api_root, path, {});
   boost::json::value document = exchange("PATCH", url, json::to_string(body), 200);
   if (!document.is_object()) {
-    throw ApiError("Open Klant's response to PATCH " + url + " is not a JSON object.", 200, "PATCH", url,
-                   nullptr);
+    throw ApiError("Open Klant's response to PATCH " + redact_url(url) + " is not a JSON object.", 200, "PATCH",
+                   redact_url(url), nullptr);
   }
   return std::move(document.get_object());
 }

@@ -30,7 +30,8 @@ HookResult translate_errors(Body&& body) {
     return body();
   } catch (const InvalidInput& error) {
     const auto& details = error.details();
-    return HookResult::failure(FP_STATUS_INVALID_INPUT, error.what(), details.is_null() ? "" : json::to_string(details));
+    return HookResult::failure(FP_STATUS_INVALID_INPUT, error.what(),
+                               details.is_null() ? "" : json::to_string(details));
   } catch (const ConfigurationError& error) {
     return HookResult::failure(FP_STATUS_CONFIGURATION_ERROR, error.what());
   } catch (const ApiError& error) {
@@ -147,9 +148,8 @@ class CommunicationPreferences final : public formplugin::author::Instance {
       const auto& component = profile_component_of(document);
       const boost::json::value* value = document.if_contains("value");
       const std::string language = json::find_string(document, "language_code", "request").value_or("nl");
-      ProfileValidation validation =
-          validate_profile_value(component, value == nullptr ? boost::json::value(nullptr) : *value,
-                                 language_from_code(language));
+      ProfileValidation validation = validate_profile_value(
+          component, value == nullptr ? boost::json::value(nullptr) : *value, language_from_code(language));
       if (!validation.errors.empty()) {
         return HookResult::failure(FP_STATUS_INVALID_INPUT, "The submitted customerProfile value is invalid.",
                                    json::to_string(boost::json::object{{"errors", std::move(validation.errors)}}));
@@ -170,8 +170,9 @@ class CommunicationPreferences final : public formplugin::author::Instance {
   std::shared_ptr<const Runtime> runtime() const {
     std::lock_guard<std::mutex> lock(mutex_);
     if (!runtime_) {
-      throw ConfigurationError("The plugin is not configured yet: the host must call configure with its services "
-                               "and customer interactions API groups first.");
+      throw ConfigurationError(
+          "The plugin is not configured yet: the host must call configure with its services "
+          "and customer interactions API groups first.");
     }
     return runtime_;
   }
@@ -218,8 +219,8 @@ HookResult CommunicationPreferences::check_groups(const Runtime& runtime) const 
   return HookResult::done(json::to_string(document));
 }
 
-HookResult CommunicationPreferences::option_errors(const Runtime& runtime, const boost::json::object& options,
-                                                   const boost::json::object& form) {
+boost::json::object prefill_option_errors(const Runtime& runtime, const boost::json::object& options,
+                                          const boost::json::object& form) {
   boost::json::object errors;
   const auto group = json::find_string(options, "customer_interactions_api_group", "options").value_or("");
   const auto component_key = json::find_string(options, "profile_form_variable", "options").value_or("");
@@ -237,7 +238,12 @@ HookResult CommunicationPreferences::option_errors(const Runtime& runtime, const
              json::find_string(*component, "type", "component").value_or("") != profile_component_type) {
     errors["profile_form_variable"] = "The form has no customerProfile component \"" + component_key + "\".";
   }
+  return errors;
+}
 
+HookResult CommunicationPreferences::option_errors(const Runtime& runtime, const boost::json::object& options,
+                                                   const boost::json::object& form) {
+  boost::json::object errors = prefill_option_errors(runtime, options, form);
   if (errors.empty()) return HookResult::done("{}");
   return HookResult::failure(FP_STATUS_INVALID_INPUT, "The prefill options are invalid.",
                              json::to_string(boost::json::object{{"errors", std::move(errors)}}));
@@ -245,6 +251,28 @@ HookResult CommunicationPreferences::option_errors(const Runtime& runtime, const
 
 boost::json::array CommunicationPreferences::form_problems(const boost::json::object& form) const {
   boost::json::array problems;
+
+  // Prefill variables of this plugin whose options name a missing group or component.
+  const auto runtime_snapshot = runtime();
+  if (const auto* variables = form.if_contains("variables"); variables != nullptr && variables->is_array()) {
+    for (const auto& item : variables->get_array()) {
+      if (!item.is_object()) continue;
+      const auto& variable = item.get_object();
+      if (json::find_string(variable, "prefill_plugin", "variable").value_or("") != plugin_identifier) continue;
+      const std::string key = json::find_string(variable, "key", "variable").value_or("");
+      const auto* options = json::find_object(variable, "prefill_options", "variable");
+      const auto errors =
+          prefill_option_errors(*runtime_snapshot, options != nullptr ? *options : boost::json::object(), form);
+      for (const auto& error : errors) {
+        problems.push_back(
+            {{"variable_key", key},
+             {"code", "invalid_prefill_options"},
+             {"option", error.key()},
+             {"message", "Prefill variable \"" + key + "\": " + std::string(error.value().as_string())}});
+      }
+    }
+  }
+
   for (const auto* component : all_components(form)) {
     if (json::find_string(*component, "type", "component").value_or("") != profile_component_type) continue;
     const std::string key = json::find_string(*component, "key", "component").value_or("");

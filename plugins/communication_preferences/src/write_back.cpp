@@ -42,9 +42,7 @@ const boost::json::value& data_value(const boost::json::object& submission, std:
   return value == nullptr ? absent : *value;
 }
 
-boost::json::object skipped_result(const std::string& reason) {
-  return {{"written", false}, {"reason", reason}};
-}
+boost::json::object skipped_result(const std::string& reason) { return {{"written", false}, {"reason", reason}}; }
 
 }  // namespace
 
@@ -57,11 +55,13 @@ WriteBackOutcome run_pre_registration(const Runtime& runtime, const boost::json:
 
   // The component, and whether it asks for write-back at all.
   const boost::json::object* component = find_component(form, inputs.component_key);
-  if (component == nullptr || json::find_string(*component, "type", "component").value_or("") != profile_component_type) {
+  if (component == nullptr ||
+      json::find_string(*component, "type", "component").value_or("") != profile_component_type) {
     throw InvalidInput("The form has no customerProfile component \"" + inputs.component_key + "\".");
   }
   if (!json::bool_or(*component, "shouldUpdateCustomerData", false, "component")) {
-    logger.info("write_back_skipped", {{"reason", "should_update_customer_data_off"}, {"component", inputs.component_key}});
+    logger.info("write_back_skipped",
+                {{"reason", "should_update_customer_data_off"}, {"component", inputs.component_key}});
     return {FP_STATUS_SKIPPED, "The component \"" + inputs.component_key + "\" does not update customer data.",
             skipped_result("should_update_customer_data_off")};
   }
@@ -70,11 +70,14 @@ WriteBackOutcome run_pre_registration(const Runtime& runtime, const boost::json:
   const boost::json::object* variable = find_prefill_variable(form, inputs.component_key);
   if (variable == nullptr) {
     logger.error("write_back_skipped", {{"reason", "missing_prefill_variable"}, {"component", inputs.component_key}});
-    return {FP_STATUS_CONFIGURATION_ERROR,
-            "Nothing was written for component \"" + inputs.component_key +
-                "\": no prefill variable with plugin communication_preferences points at it. Add one in the form's "
-                "variables.",
-            skipped_result("missing_prefill_variable")};
+    std::string message = "Nothing was written for component \"" + inputs.component_key +
+                          "\": no prefill variable with plugin communication_preferences points at it. Add one in the "
+                          "form's variables.";
+    for (const auto& dangling : dangling_prefill_variables(form)) {
+      message += " Prefill variable \"" + dangling.variable_key + "\" points at \"" + dangling.component_key +
+                 "\", which is not a customerProfile component of this form.";
+    }
+    return {FP_STATUS_CONFIGURATION_ERROR, message, skipped_result("missing_prefill_variable")};
   }
   const ProfilePrefillOptions options =
       parse_prefill_options(json::require_object(*variable, "prefill_options", "variable"));
@@ -97,8 +100,8 @@ WriteBackOutcome run_pre_registration(const Runtime& runtime, const boost::json:
   inputs.attempt = read_attempt(submission);
 
   // The submitted value is checked again here: a host may have skipped validation.
-  ProfileValidation validation = validate_profile_value(*component, data_value(submission, inputs.component_key),
-                                                        language_from_code(language));
+  ProfileValidation validation =
+      validate_profile_value(*component, data_value(submission, inputs.component_key), language_from_code(language));
   if (!validation.errors.empty()) {
     throw InvalidInput("The submitted value of component \"" + inputs.component_key + "\" is invalid.",
                        boost::json::object{{"errors", std::move(validation.errors)}});
@@ -108,8 +111,8 @@ WriteBackOutcome run_pre_registration(const Runtime& runtime, const boost::json:
 
   const OpenKlantClient client = runtime.client_for(*inputs.group, logger);
   RegistrationSteps steps(client, inputs.group->preference_marker, logger);
-  return steps.run(RegistrationInputs{inputs.submitter, inputs.taal, inputs.reference, inputs.form_name,
-                                      inputs.attempt, inputs.submitted, inputs.offered});
+  return steps.run(RegistrationInputs{inputs.submitter, inputs.taal, inputs.reference, inputs.form_name, inputs.attempt,
+                                      inputs.submitted, inputs.offered});
 }
 
 }  // namespace commprefs

@@ -244,13 +244,18 @@ std::optional<bool> FieldReader::boolean(std::string_view key, Requirement requi
 
 std::optional<std::optional<bool>> FieldReader::nullable_boolean(std::string_view key) {
   const auto* value = object_.if_contains(key);
-  if (!value) return std::nullopt;
-  if (value->is_null()) return std::optional<bool>();
+  std::optional<std::optional<bool>> result;
+  if (!value) return result;
+  if (value->is_null()) {
+    result.emplace(std::nullopt);
+    return result;
+  }
   if (!value->is_bool()) {
     add_error(key, "invalid", "Must be a valid boolean.");
-    return std::nullopt;
+    return result;
   }
-  return std::optional<bool>(value->get_bool());
+  result.emplace(value->get_bool());
+  return result;
 }
 
 ForeignKeyField FieldReader::foreign_key(std::string_view key) {
