@@ -1,7 +1,8 @@
 // Measures hook calls through the C ABI against the Open Klant emulator on
 // loopback, side by side in one run, and prints each case's median time as a
-// ratio to the first case. Absolute times depend on the machine; the ratios
-// show what a branch check, pagination or the network cost relative to each other.
+// ratio to the first case. Absolute times depend on the machine. The ratios
+// show what a branch check, pagination, the network or a new connection per
+// request cost relative to each other.
 #include "fixture_builder.hpp"
 #include "open_klant_emulator/open_klant_emulator.hpp"
 #include "plugin_fixture.hpp"
@@ -58,6 +59,24 @@ std::string benchmark_data() {
   return fixture.json();
 }
 
+// The service and group of PluginFixture::configure(), which takes no service
+// members, with "reuse_connections" set as given.
+boost::json::object configuration(const std::string& api_root, bool reuse_connections) {
+  return {
+      {"services", boost::json::array{{{"identifier", "open-klant-service"},
+                                       {"label", "Open Klant"},
+                                       {"api_root", api_root},
+                                       {"auth_type", "api_key"},
+                                       {"header_key", "Authorization"},
+                                       {"header_value", "Token demo-token"},
+                                       {"timeout_s", 5},
+                                       {"allow_plain_http", true},
+                                       {"reuse_connections", reuse_connections}}}},
+      {"customer_interactions_api_groups",
+       boost::json::array{{{"identifier", "open-klant"}, {"name", "Open Klant"}, {"service", "open-klant-service"}}}},
+  };
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -66,19 +85,24 @@ int main(int argc, char** argv) {
   openklant_emulator::Emulator emulator;
   emulator.load_fixture(benchmark_data());
   emulator.start();
+
+  // Two instances of the plugin, the same but for connection reuse.
   plugin_tests::PluginFixture plugin;
-  if (plugin.configure(emulator.api_root()).status != FP_STATUS_DONE) {
+  plugin_tests::PluginFixture plugin_without_reuse;
+  if (plugin.call(Hook::configure, configuration(emulator.api_root(), true)).status != FP_STATUS_DONE ||
+      plugin_without_reuse.call(Hook::configure, configuration(emulator.api_root(), false)).status != FP_STATUS_DONE) {
     std::fprintf(stderr, "prefill_benchmark: the plugin rejected the configuration\n");
     return 1;
   }
 
   const auto form = plugin_tests::profile_form(plugin_tests::profile_component());
-  const auto prefill = [&](const boost::json::value& login) {
+  const auto prefill_with = [&](const plugin_tests::PluginFixture& instance, const boost::json::value& login) {
     const auto request = plugin_tests::prefill_request(form, plugin_tests::submission(login));
-    return [&plugin, request] {
-      if (plugin.call(Hook::prefill, request).status != FP_STATUS_DONE) std::abort();
+    return [&instance, request] {
+      if (instance.call(Hook::prefill, request).status != FP_STATUS_DONE) std::abort();
     };
   };
+  const auto prefill = [&](const boost::json::value& login) { return prefill_with(plugin, login); };
   const boost::json::object validate = {
       {"component", plugin_tests::profile_component()},
       {"value", boost::json::array{{{"address", "06 1234 5678"}, {"type", "phoneNumber"}},
@@ -87,8 +111,12 @@ int main(int argc, char** argv) {
 
   const std::vector<Case> cases = {
       {"prefill, BSN, 3 addresses (1 request)", prefill(plugin_tests::bsn_login("111222333"))},
+      {"prefill, BSN, 3 addresses (1 request), no reuse",
+       prefill_with(plugin_without_reuse, plugin_tests::bsn_login("111222333"))},
       {"prefill, KVK branch, 3 addresses (2 requests)", prefill(plugin_tests::kvk_login("11111111", "000011112222"))},
       {"prefill, BSN, 250 addresses (3 pages)", prefill(plugin_tests::bsn_login("444555666"))},
+      {"prefill, BSN, 250 addresses (3 pages), no reuse",
+       prefill_with(plugin_without_reuse, plugin_tests::bsn_login("444555666"))},
       {"component_validate, no request",
        [&] { if (plugin.call(Hook::component_validate, validate).status != FP_STATUS_DONE) std::abort(); }},
   };

@@ -73,7 +73,7 @@ BOOST_AUTO_TEST_CASE(get_sends_default_and_request_headers) {
   BOOST_TEST(received.header("User-Agent").value_or("<absent>") == "formplugin-communication-preferences/0.1");
   BOOST_TEST(received.header("Accept").value_or("<absent>") == "application/json");
   BOOST_TEST(received.header("Authorization").value_or("<absent>") == "Token abc123");
-  BOOST_TEST(received.header("Connection").value_or("<absent>") == "close");
+  BOOST_TEST(received.header("Connection").value_or("<absent>") == "keep-alive");
   BOOST_TEST(!received.header("Content-Type").has_value());
   BOOST_TEST(!received.header("Content-Length").has_value());
   BOOST_TEST(received.body == "");

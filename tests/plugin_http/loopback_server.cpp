@@ -136,27 +136,52 @@ struct LoopbackServer::Impl {
     }
 
     beast::flat_buffer buffer;
-    beast_http::request<beast_http::string_body> request;
-    error_code error;
-    beast_http::read(stream, buffer, request, error);
-    if (error) {
-      return;
-    }
-    record(request, server_name);
+    for (std::size_t request_on_connection = 0;; ++request_on_connection) {
+      beast_http::request<beast_http::string_body> request;
+      error_code error;
+      beast_http::read(stream, buffer, request, error);
+      if (error) {
+        return;
+      }
+      const std::size_t request_on_server = record(request, server_name);
 
-    switch (behaviour) {
-      case ServerBehaviour::respond:
-        send_canned_response(stream);
-        break;
-      case ServerBehaviour::never_respond:
-        break;
-      case ServerBehaviour::close_mid_response:
-        send_partial_response(stream);
-        break;
+      // Each case returns to close the connection, or breaks to read the next request.
+      switch (behaviour) {
+        case ServerBehaviour::respond:
+          send_canned_response(stream, request, false);
+          return;
+        case ServerBehaviour::never_respond:
+          return;
+        case ServerBehaviour::close_mid_response:
+          send_partial_response(stream);
+          return;
+        case ServerBehaviour::respond_keep_alive:
+          send_canned_response(stream, request, request.keep_alive());
+          if (!request.keep_alive()) {
+            return;
+          }
+          break;
+        case ServerBehaviour::keep_alive_then_close:
+          send_canned_response(stream, request, true);
+          return;
+        case ServerBehaviour::keep_alive_then_drop_request:
+          if (request_on_connection > 0) {
+            return;
+          }
+          send_canned_response(stream, request, true);
+          break;
+        case ServerBehaviour::respond_to_first_request_only:
+          if (request_on_server > 0) {
+            return;
+          }
+          send_canned_response(stream, request, true);
+          break;
+      }
     }
   }
 
-  void record(const beast_http::request<beast_http::string_body>& request, const std::string& server_name) {
+  // Returns the position of the request among all requests the server has read.
+  std::size_t record(const beast_http::request<beast_http::string_body>& request, const std::string& server_name) {
     ReceivedRequest received;
     received.method = std::string(request.method_string());
     received.target = std::string(request.target());
@@ -168,17 +193,23 @@ struct LoopbackServer::Impl {
 
     std::lock_guard<std::mutex> lock(mutex);
     requests.push_back(std::move(received));
+    return requests.size() - 1;
   }
 
   template <class Stream>
-  void send_canned_response(Stream& stream) {
+  void send_canned_response(Stream& stream, const beast_http::request<beast_http::string_body>& request,
+                            bool keep_alive) {
     beast_http::response<beast_http::string_body> message(static_cast<beast_http::status>(response.status), 11);
     if (!response.content_type.empty()) {
       message.set(beast_http::field::content_type, response.content_type);
     }
-    message.body() = response.body;
-    message.keep_alive(false);
+    message.body() = response.body_is_target ? std::string(request.target()) : response.body;
+    message.keep_alive(keep_alive);
     message.prepare_payload();
+    // A response to HEAD has the Content-Length of the response to GET but no body.
+    if (request.method() == beast_http::verb::head) {
+      message.body().clear();
+    }
     // Set after prepare_payload(), so that a test can announce a Content-Length that
     // differs from the body, as a response to HEAD does.
     for (const auto& [name, value] : response.extra_headers) {
@@ -229,6 +260,11 @@ std::string LoopbackServer::url(std::string_view target, std::string_view host) 
 std::vector<ReceivedRequest> LoopbackServer::received_requests() const {
   std::lock_guard<std::mutex> lock(impl_->mutex);
   return impl_->requests;
+}
+
+std::size_t LoopbackServer::connection_count() const {
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  return impl_->sockets.size();
 }
 
 }  // namespace commprefs::http::testing

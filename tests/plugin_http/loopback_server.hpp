@@ -1,10 +1,12 @@
 // HTTP(S) server on 127.0.0.1 for the HTTP client tests.
 //
-// It listens on a port the system picks, handles every connection on its own thread
-// and records each request it reads. Beast stays in loopback_server.cpp.
+// It listens on a port the system picks, handles every connection on its own thread,
+// counts the connections it accepts and records each request it reads. Beast stays in
+// loopback_server.cpp.
 
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -32,12 +34,28 @@ struct CannedResponse {
   std::string content_type = "application/json";
   std::string body = "{}";
   std::vector<std::pair<std::string, std::string>> extra_headers;
+  // When set, the body is the request target instead of `body`, so that a test can
+  // match each response to its request.
+  bool body_is_target = false;
 };
 
 enum class ServerBehaviour {
-  respond,             // read the request, send the canned response, close
+  respond,             // read the request, send the canned response with Connection: close, close
   never_respond,       // read and discard whatever arrives until the client closes; records nothing
   close_mid_response,  // read the request, send the header and part of the body, close
+  // Send the canned response to every request until the client closes, keeping the
+  // connection open unless the request has Connection: close.
+  respond_keep_alive,
+  // Send the canned response with keep-alive, then close the connection at once, as a
+  // server with a very short keep-alive timeout does.
+  keep_alive_then_close,
+  // On each connection, send the canned response to the first request with keep-alive,
+  // then read the second request and close without responding, as a server does whose
+  // keep-alive timeout runs out while the request is on its way.
+  keep_alive_then_drop_request,
+  // Send the canned response with keep-alive to the first request the server reads.
+  // Read every later request and close its connection without responding.
+  respond_to_first_request_only,
 };
 
 struct ServerTlsFiles {
@@ -65,6 +83,9 @@ class LoopbackServer {
 
   // Returns a copy of the requests read so far, in the order they were completed.
   std::vector<ReceivedRequest> received_requests() const;
+
+  // Returns the number of connections accepted so far.
+  std::size_t connection_count() const;
 
  private:
   struct Impl;

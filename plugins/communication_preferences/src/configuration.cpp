@@ -93,6 +93,11 @@ Service parse_service(const boost::json::value& item, std::size_t index) {
     if (!plain->is_bool()) fail(where, "\"allow_plain_http\" must be true or false.");
     service.allow_plain_http = plain->get_bool();
   }
+  const boost::json::value* reuse = object.if_contains("reuse_connections");
+  if (reuse != nullptr && !reuse->is_null()) {
+    if (!reuse->is_bool()) fail(where, "\"reuse_connections\" must be true or false.");
+    service.reuse_connections = reuse->get_bool();
+  }
 
   check_api_root(service, where);
   return service;

@@ -22,6 +22,7 @@ struct Service {
   std::string client_cert_file;
   std::string client_key_file;
   bool allow_plain_http = false;
+  bool reuse_connections = true;  // whether HTTP connections stay open between requests
 };
 
 // How an API group marks a partij's preferred digital address of a type.

@@ -12,6 +12,7 @@ Runtime::Runtime(Configuration configuration) : configuration_(std::move(configu
     settings.tls.client_certificate_file = service.client_cert_file;
     settings.tls.client_key_file = service.client_key_file;
     settings.allow_plain_http = service.allow_plain_http;
+    settings.reuse_connections = service.reuse_connections;
     try {
       clients_.emplace(service.identifier, std::make_unique<http::HttpClient>(settings));
     } catch (const http::TransportError& error) {

@@ -37,7 +37,6 @@ namespace beast_http = boost::beast::http;
 using tcp = boost::asio::ip::tcp;
 using boost::system::error_code;
 using Clock = std::chrono::steady_clock;
-using TlsStream = beast::ssl_stream<beast::tcp_stream>;
 
 // Maximum wait for the server's close_notify once the response is complete. The
 // response is already valid by then, so a slow close is cut short rather than
@@ -74,14 +73,13 @@ bool is_truncated_response(const error_code& error) {
          error == ssl::error::stream_truncated;
 }
 
-// The network steps of one exchange. All steps share one deadline and run their
-// asynchronous operation on a private io_context, driven by the calling thread.
+// The network steps of one send() on one connection. All steps share the send()'s
+// deadline and run their asynchronous operation on the connection's io_context,
+// driven by the calling thread.
 class Exchange {
  public:
-  Exchange(const Url& url, const ExchangeLimits& limits)
-      : url_(url), endpoint_(host_and_port(url)), limits_(limits), deadline_(Clock::now() + limits.timeout) {}
-
-  net::io_context& io_context() { return io_context_; }
+  Exchange(const Url& url, const ExchangeLimits& limits, net::io_context& io_context)
+      : url_(url), endpoint_(host_and_port(url)), limits_(limits), io_context_(io_context) {}
 
   tcp::resolver::results_type resolve();
   void connect(beast::tcp_stream& stream, const tcp::resolver::results_type& endpoints);
@@ -92,7 +90,7 @@ class Exchange {
   void write_request(Stream& stream, const RequestMessage& message);
 
   template <class Stream>
-  HttpResponse read_response(Stream& stream, bool is_head_request);
+  ExchangeResult read_response(Stream& stream, bool is_head_request);
 
   void close(beast::tcp_stream& stream);
   void close(TlsStream& stream);
@@ -102,14 +100,16 @@ class Exchange {
   error_code run_operation(StartOperation&& start_operation);
 
   void fail_if_timed_out(const error_code& error, std::string_view step) const;
+  std::string failure_message(const std::string& what_failed, const error_code& error, std::string_view advice) const;
   [[noreturn]] void fail(TransportErrorKind kind, const std::string& what_failed, const error_code& error,
                          std::string_view advice) const;
+  [[noreturn]] void fail_without_response(TransportErrorKind kind, const std::string& what_failed,
+                                          const error_code& error, std::string_view advice) const;
 
-  net::io_context io_context_;
   Url url_;
   std::string endpoint_;
   ExchangeLimits limits_;
-  Clock::time_point deadline_;
+  net::io_context& io_context_;
 };
 
 // Starts one asynchronous operation through `start_operation`, which receives the
@@ -125,14 +125,17 @@ error_code Exchange::run_operation(StartOperation&& start_operation) {
 }
 
 tcp::resolver::results_type Exchange::resolve() {
-  tcp::resolver resolver(io_context_);
-  net::steady_timer deadline_timer(io_context_, deadline_);
+  // The lookup runs on a thread that Asio starts for the resolver's io_context and
+  // stops only when that io_context is destroyed. A private io_context therefore
+  // keeps the thread from living on with a pooled connection.
+  net::io_context resolve_context;
+  tcp::resolver resolver(resolve_context);
+  net::steady_timer deadline_timer(resolve_context, limits_.deadline);
   tcp::resolver::results_type endpoints;
   error_code error;
   bool timed_out = false;
 
-  // Resolve the host name. The lookup runs on Asio's resolver thread, and the timer
-  // cancels it at the deadline.
+  // Resolve the host name. The timer cancels the lookup at the deadline.
   resolver.async_resolve(url_.host, url_.port, tcp::resolver::numeric_service,
                          [&](const error_code& resolve_error, tcp::resolver::results_type results) {
                            error = resolve_error;
@@ -145,8 +148,7 @@ tcp::resolver::results_type Exchange::resolve() {
       resolver.cancel();
     }
   });
-  io_context_.restart();
-  io_context_.run();
+  resolve_context.run();
 
   if (timed_out) {
     fail_if_timed_out(beast::error::timeout, "while resolving the host name");
@@ -160,7 +162,7 @@ tcp::resolver::results_type Exchange::resolve() {
 
 void Exchange::connect(beast::tcp_stream& stream, const tcp::resolver::results_type& endpoints) {
   // Connect to the first address that accepts, in the order the resolver returned.
-  stream.expires_at(deadline_);
+  stream.expires_at(limits_.deadline);
   const error_code error = run_operation([&](auto handler) { stream.async_connect(endpoints, std::move(handler)); });
 
   fail_if_timed_out(error, "while connecting");
@@ -193,7 +195,7 @@ void Exchange::prepare_tls(TlsStream& stream) {
 
 void Exchange::handshake(TlsStream& stream) {
   // Perform the TLS handshake, which verifies the server certificate.
-  beast::get_lowest_layer(stream).expires_at(deadline_);
+  beast::get_lowest_layer(stream).expires_at(limits_.deadline);
   const error_code error =
       run_operation([&](auto handler) { stream.async_handshake(ssl::stream_base::client, std::move(handler)); });
 
@@ -223,17 +225,17 @@ void Exchange::handshake(TlsStream& stream) {
 template <class Stream>
 void Exchange::write_request(Stream& stream, const RequestMessage& message) {
   // Send the request: header and body.
-  beast::get_lowest_layer(stream).expires_at(deadline_);
+  beast::get_lowest_layer(stream).expires_at(limits_.deadline);
   const error_code error = run_operation([&](auto handler) { beast_http::async_write(stream, message, std::move(handler)); });
 
   fail_if_timed_out(error, "while sending the request");
   if (error) {
-    fail(TransportErrorKind::write, "Sending the request to " + endpoint_, error, "");
+    fail_without_response(TransportErrorKind::write, "Sending the request to " + endpoint_, error, "");
   }
 }
 
 template <class Stream>
-HttpResponse Exchange::read_response(Stream& stream, bool is_head_request) {
+ExchangeResult Exchange::read_response(Stream& stream, bool is_head_request) {
   beast::flat_buffer buffer;
   beast_http::response_parser<beast_http::string_body> parser;
   parser.body_limit(static_cast<std::uint64_t>(limits_.max_response_bytes));
@@ -241,7 +243,7 @@ HttpResponse Exchange::read_response(Stream& stream, bool is_head_request) {
   parser.skip(is_head_request);
 
   // Read the whole response. The parser stops at the body limit.
-  beast::get_lowest_layer(stream).expires_at(deadline_);
+  beast::get_lowest_layer(stream).expires_at(limits_.deadline);
   const error_code error =
       run_operation([&](auto handler) { beast_http::async_read(stream, buffer, parser, std::move(handler)); });
 
@@ -257,20 +259,27 @@ HttpResponse Exchange::read_response(Stream& stream, bool is_head_request) {
     fail(TransportErrorKind::read, "Reading the response from " + endpoint_, error,
          "The server rejected the client certificate or its absence. Check the client certificate and key files.");
   }
-  if (error && is_truncated_response(error)) {
-    fail(TransportErrorKind::read, "Reading the response from " + endpoint_, error,
-         "The server closed the connection before the response was complete.");
-  }
   if (error) {
-    fail(TransportErrorKind::read, "Reading the response from " + endpoint_, error, "");
+    const std::string advice =
+        is_truncated_response(error) ? "The server closed the connection before the response was complete." : "";
+    const bool nothing_received = !parser.got_some() && buffer.size() == 0;
+    if (nothing_received) {
+      fail_without_response(TransportErrorKind::read, "Reading the response from " + endpoint_, error, advice);
+    }
+    fail(TransportErrorKind::read, "Reading the response from " + endpoint_, error, advice);
   }
 
+  ExchangeResult result;
+  // parser.keep_alive() is false when the response asks to close the connection, and
+  // also when its body ends only where the connection ends. Bytes after the response
+  // were not asked for, so the connection is not trusted with another request.
+  result.connection_reusable = parser.keep_alive() && buffer.size() == 0;
+
   auto& message = parser.get();
-  HttpResponse response;
-  response.status = static_cast<int>(message.result_int());
-  response.content_type = std::string(message[beast_http::field::content_type]);
-  response.body = std::move(message.body());
-  return response;
+  result.response.status = static_cast<int>(message.result_int());
+  result.response.content_type = std::string(message[beast_http::field::content_type]);
+  result.response.body = std::move(message.body());
+  return result;
 }
 
 void Exchange::close(beast::tcp_stream& stream) {
@@ -286,14 +295,14 @@ void Exchange::close(TlsStream& stream) {
   // error is ignored because the response is complete and already validated by its
   // framing. The usual one is "stream truncated", from a server that closes the TCP
   // connection without sending close_notify.
-  beast::get_lowest_layer(stream).expires_at(std::min(deadline_, Clock::now() + tls_shutdown_wait));
+  beast::get_lowest_layer(stream).expires_at(std::min(limits_.deadline, Clock::now() + tls_shutdown_wait));
   run_operation([&](auto handler) { stream.async_shutdown(std::move(handler)); });
   beast::get_lowest_layer(stream).close();
 }
 
 void Exchange::fail_if_timed_out(const error_code& error, std::string_view step) const {
   const bool timed_out =
-      error == beast::error::timeout || (error == net::error::operation_aborted && Clock::now() >= deadline_);
+      error == beast::error::timeout || (error == net::error::operation_aborted && Clock::now() >= limits_.deadline);
   if (!timed_out) {
     return;
   }
@@ -303,41 +312,68 @@ void Exchange::fail_if_timed_out(const error_code& error, std::string_view step)
                            ". Check that the service is reachable and responding, or raise the timeout.");
 }
 
-void Exchange::fail(TransportErrorKind kind, const std::string& what_failed, const error_code& error,
-                    std::string_view advice) const {
+std::string Exchange::failure_message(const std::string& what_failed, const error_code& error,
+                                      std::string_view advice) const {
   std::string message = what_failed + " failed: " + describe_error(error) + ".";
   if (!advice.empty()) {
     message += ' ';
     message += advice;
   }
-  throw TransportError(kind, message);
+  return message;
+}
+
+void Exchange::fail(TransportErrorKind kind, const std::string& what_failed, const error_code& error,
+                    std::string_view advice) const {
+  throw TransportError(kind, failure_message(what_failed, error, advice));
+}
+
+void Exchange::fail_without_response(TransportErrorKind kind, const std::string& what_failed, const error_code& error,
+                                     std::string_view advice) const {
+  throw NoResponseError(kind, failure_message(what_failed, error, advice));
 }
 
 }  // namespace
 
-HttpResponse exchange_over_tcp(const Url& url, const RequestMessage& message, const ExchangeLimits& limits) {
-  Exchange exchange(url, limits);
-  beast::tcp_stream stream(exchange.io_context());
+std::unique_ptr<Connection> open_connection(const Url& url, ssl::context* tls_context, const ExchangeLimits& limits) {
+  auto connection = std::make_unique<Connection>(tls_context);
+  Exchange exchange(url, limits, connection->io_context());
 
-  exchange.connect(stream, exchange.resolve());
-  exchange.write_request(stream, message);
-  HttpResponse response = exchange.read_response(stream, message.method() == beast_http::verb::head);
-  exchange.close(stream);
-  return response;
+  if (!connection->is_tls()) {
+    exchange.connect(connection->tcp_stream(), exchange.resolve());
+    return connection;
+  }
+  exchange.prepare_tls(connection->tls_stream());
+  exchange.connect(connection->tcp_stream(), exchange.resolve());
+  exchange.handshake(connection->tls_stream());
+  return connection;
 }
 
-HttpResponse exchange_over_tls(const Url& url, const RequestMessage& message, const ExchangeLimits& limits,
-                               ssl::context& tls_context) {
-  Exchange exchange(url, limits);
-  TlsStream stream(exchange.io_context(), tls_context);
+ExchangeResult exchange(Connection& connection, const Url& url, const RequestMessage& message,
+                        const ExchangeLimits& limits) {
+  Exchange exchange(url, limits, connection.io_context());
+  const bool is_head_request = message.method() == beast_http::verb::head;
 
-  exchange.prepare_tls(stream);
-  exchange.connect(beast::get_lowest_layer(stream), exchange.resolve());
-  exchange.handshake(stream);
-  exchange.write_request(stream, message);
-  HttpResponse response = exchange.read_response(stream, message.method() == beast_http::verb::head);
-  exchange.close(stream);
-  return response;
+  ExchangeResult result;
+  if (connection.is_tls()) {
+    exchange.write_request(connection.tls_stream(), message);
+    result = exchange.read_response(connection.tls_stream(), is_head_request);
+  } else {
+    exchange.write_request(connection.tcp_stream(), message);
+    result = exchange.read_response(connection.tcp_stream(), is_head_request);
+  }
+
+  // A request that asked for Connection: close has told the server to close.
+  result.connection_reusable = result.connection_reusable && message.keep_alive();
+  return result;
+}
+
+void close_connection(Connection& connection, const Url& url, const ExchangeLimits& limits) {
+  Exchange exchange(url, limits, connection.io_context());
+  if (connection.is_tls()) {
+    exchange.close(connection.tls_stream());
+  } else {
+    exchange.close(connection.tcp_stream());
+  }
 }
 
 }  // namespace commprefs::http

@@ -1,10 +1,16 @@
 #include "http/http_client.hpp"
 
 #include <boost/asio/ssl/context.hpp>
+#include <boost/beast/http/verb.hpp>
 
+#include <chrono>
+#include <memory>
 #include <stdexcept>
+#include <string>
 #include <utility>
 
+#include "http/connection.hpp"
+#include "http/connection_pool.hpp"
 #include "http/exchange.hpp"
 #include "http/request_message.hpp"
 #include "http/tls_context.hpp"
@@ -49,8 +55,16 @@ struct HttpClient::Impl {
   explicit Impl(ClientSettings client_settings)
       : settings(std::move(client_settings)), tls_context(make_tls_context(settings.tls)) {}
 
+  HttpResponse send(const Url& url, const RequestMessage& message, const ExchangeLimits& limits);
+  std::unique_ptr<Connection> take_usable_connection(const std::string& server);
+  void release(const std::string& server, std::unique_ptr<Connection> connection, bool reusable, const Url& url,
+               const ExchangeLimits& limits);
+
   ClientSettings settings;
   boost::asio::ssl::context tls_context;
+  // Declared after tls_context, so that pooled TLS connections are destroyed before
+  // the context they were created from.
+  ConnectionPool idle_connections;
 };
 
 HttpClient::HttpClient(ClientSettings settings) : impl_(std::make_unique<Impl>(std::move(settings))) {}
@@ -69,6 +83,12 @@ Url parse_request_url(const std::string& url) {
   }
 }
 
+// GET and HEAD are safe and idempotent (RFC 9110, sections 9.2.1 and 9.2.2), so
+// sending one of them again after a failure changes nothing on the server.
+bool may_be_retried(const RequestMessage& message) {
+  return message.method() == boost::beast::http::verb::get || message.method() == boost::beast::http::verb::head;
+}
+
 }  // namespace
 
 HttpResponse HttpClient::send(const HttpRequest& request) const {
@@ -85,12 +105,57 @@ HttpResponse HttpClient::send(const HttpRequest& request) const {
                              "Use an https:// URL, or allow plain HTTP for this service in a test environment only.");
   }
 
-  const RequestMessage message = make_request_message(request, url);
-  const ExchangeLimits limits{settings.timeout, settings.max_response_bytes};
-  if (url.scheme == "https") {
-    return exchange_over_tls(url, message, limits, impl_->tls_context);
+  const RequestMessage message = make_request_message(request, url, settings.reuse_connections);
+  const ExchangeLimits limits{settings.timeout, std::chrono::steady_clock::now() + settings.timeout,
+                              settings.max_response_bytes};
+  return impl_->send(url, message, limits);
+}
+
+HttpResponse HttpClient::Impl::send(const Url& url, const RequestMessage& message, const ExchangeLimits& limits) {
+  const std::string server = server_key(url);
+
+  // Only a request that may be sent twice takes an idle connection, because the
+  // server may have closed that connection while the request was on its way.
+  if (settings.reuse_connections && may_be_retried(message)) {
+    if (std::unique_ptr<Connection> idle = take_usable_connection(server)) {
+      try {
+        ExchangeResult result = exchange(*idle, url, message, limits);
+        release(server, std::move(idle), result.connection_reusable, url, limits);
+        return std::move(result.response);
+      } catch (const NoResponseError&) {
+        // The server closed the idle connection, most likely because its keep-alive
+        // timeout ran out as the request arrived. The connection is discarded and the
+        // request sent once more below, on a new connection, within the same deadline.
+        // NOTE: the retry is not logged, because HttpClient has no logging callback.
+      }
+    }
   }
-  return exchange_over_tcp(url, message, limits);
+
+  boost::asio::ssl::context* tls = url.scheme == "https" ? &tls_context : nullptr;
+  std::unique_ptr<Connection> connection = open_connection(url, tls, limits);
+  ExchangeResult result = exchange(*connection, url, message, limits);
+  release(server, std::move(connection), result.connection_reusable, url, limits);
+  return std::move(result.response);
+}
+
+std::unique_ptr<Connection> HttpClient::Impl::take_usable_connection(const std::string& server) {
+  // A connection that the server has visibly closed is discarded here, and the next
+  // idle one is tried.
+  while (std::unique_ptr<Connection> idle = idle_connections.take(server, std::chrono::steady_clock::now())) {
+    if (idle->is_usable_when_idle()) {
+      return idle;
+    }
+  }
+  return nullptr;
+}
+
+void HttpClient::Impl::release(const std::string& server, std::unique_ptr<Connection> connection, bool reusable,
+                               const Url& url, const ExchangeLimits& limits) {
+  if (settings.reuse_connections && reusable) {
+    idle_connections.put(server, std::move(connection), std::chrono::steady_clock::now());
+    return;
+  }
+  close_connection(*connection, url, limits);
 }
 
 }  // namespace commprefs::http

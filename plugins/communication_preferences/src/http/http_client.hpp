@@ -1,11 +1,11 @@
 // Blocking HTTP(S) client for the Open Klant klantinteracties API.
 //
-// Each send() performs one complete exchange on the calling thread: resolve, connect,
-// TLS handshake, write the request, read the response, close. Boost.Beast and
-// OpenSSL stay inside the .cpp files, so including this header costs little.
-//
-// NOTE: every send() opens a new connection and closes it afterwards, so each
-// request pays for a TCP and TLS handshake. Connections are not reused.
+// Each send() performs one exchange on the calling thread: open a connection
+// (resolve, connect, TLS handshake) or take an idle one to the same server, write the
+// request, read the response. With ClientSettings::reuse_connections set, a connection
+// that can carry another request is then kept for later send() calls, otherwise it is
+// closed. Boost.Beast and OpenSSL stay inside the .cpp files, so including this header
+// costs little.
 
 #pragma once
 
@@ -27,13 +27,18 @@ struct TlsSettings {
 };
 
 struct ClientSettings {
-  // Limit for one whole exchange: resolve, connect, TLS handshake, write and read.
+  // Limit for one whole send(): resolve, connect, TLS handshake, write and read, and
+  // the retry on a new connection when there is one.
   std::chrono::milliseconds timeout{10000};
   TlsSettings tls;
   // Maximum size of a response body in bytes.
   std::size_t max_response_bytes = 16 * 1024 * 1024;
   // Plain http:// sends the API token unencrypted, so it is rejected unless this is set.
   bool allow_plain_http = false;
+  // Connection reuse (HTTP keep-alive): when true, a connection stays open after a
+  // response for later requests to the same scheme, host and port. When false, every
+  // send() opens a new connection and sends Connection: close.
+  bool reuse_connections = true;
 };
 
 struct HttpRequest {
@@ -58,7 +63,7 @@ enum class TransportErrorKind {
   certificate,             // the server certificate failed verification
   write,                   // sending the request failed
   read,                    // reading the response failed, including a connection closed mid-response
-  timeout,                 // the exchange took longer than ClientSettings::timeout
+  timeout,                 // send(), a retry included, took longer than ClientSettings::timeout
   response_too_large,      // the response body exceeded ClientSettings::max_response_bytes
   tls_setup,               // a CA, client certificate or key file could not be loaded
 };
@@ -94,9 +99,19 @@ class HttpClient {
 
   // Sends the request and returns the response, whatever its status. Redirects are
   // not followed, so a 3xx response is returned as it is. The request carries Host,
-  // User-Agent, Accept: application/json, Connection: close, the request's own
-  // headers (which replace defaults of the same name), and Content-Type:
-  // application/json with Content-Length when it has a body.
+  // User-Agent, Accept: application/json, Connection: keep-alive (Connection: close
+  // when reuse_connections is false), the request's own headers (which replace
+  // defaults of the same name), and Content-Type: application/json with
+  // Content-Length when it has a body.
+  //
+  // With reuse_connections set, only GET and HEAD requests take an idle connection. If
+  // that connection fails before any byte of the response arrives, usually because the
+  // server closed it meanwhile, the request is sent once more on a new connection,
+  // within the same timeout. Other methods always open a new connection and are never
+  // sent twice. After a complete response that allows keep-alive, the connection is
+  // kept for later requests whatever the method was, with at most four idle
+  // connections per server, each for at most 30 seconds.
+  //
   // Throws TransportError when the exchange fails, and std::invalid_argument when the
   // method is empty or a header name or value contains CR, LF or NUL.
   // Thread-safe: many threads may call send() on one client at the same time.

@@ -47,7 +47,7 @@ void validate_request(const HttpRequest& request) {
 
 }  // namespace
 
-RequestMessage make_request_message(const HttpRequest& request, const Url& url) {
+RequestMessage make_request_message(const HttpRequest& request, const Url& url, bool keep_alive) {
   validate_request(request);
 
   RequestMessage message;
@@ -61,7 +61,7 @@ RequestMessage make_request_message(const HttpRequest& request, const Url& url) 
   message.set(beast_http::field::host, is_default_port ? authority.substr(0, authority.rfind(':')) : authority);
   message.set(beast_http::field::user_agent, user_agent);
   message.set(beast_http::field::accept, "application/json");
-  message.set(beast_http::field::connection, "close");
+  message.set(beast_http::field::connection, keep_alive ? "keep-alive" : "close");
   if (!request.body.empty()) {
     message.set(beast_http::field::content_type, "application/json");
   }

@@ -16,11 +16,12 @@ using RequestMessage = boost::beast::http::request<boost::beast::http::string_bo
 
 inline constexpr const char* user_agent = "formplugin-communication-preferences/0.1";
 
-// Builds the request message for `url`, the parsed form of request.url. The header
-// rules are those documented at HttpClient::send().
+// Builds the request message for `url`, the parsed form of request.url, with
+// Connection: keep-alive when `keep_alive` is true and Connection: close otherwise.
+// The other header rules are those documented at HttpClient::send().
 // Throws std::invalid_argument when the method is empty or not an HTTP token, or when a
 // header name or value could break the message framing. The error names the header but
 // never its value, because values carry API tokens.
-RequestMessage make_request_message(const HttpRequest& request, const Url& url);
+RequestMessage make_request_message(const HttpRequest& request, const Url& url, bool keep_alive);
 
 }  // namespace commprefs::http
