@@ -17,7 +17,7 @@
  *     FP_STATUS_DONE comes with a message.
  *   - Versioning: FP_ABI_VERSION changes only when an existing field or hook
  *     changes meaning. New hooks are appended to the end of fp_plugin_descriptor;
- *     struct_size tells the host which of them a plugin knows. A hook beyond
+ *     struct_size is the size of the table the plugin was built with. A hook beyond
  *     struct_size, or a NULL hook, is "not supported".
  *   - Threads: after create_instance returns, every hook may be called from many
  *     threads at once on one instance, configure included. destroy_instance is
@@ -42,8 +42,8 @@ extern "C" {
 
 /* Outcome of a hook. Values are stable; new ones are only ever added. */
 typedef enum fp_status {
-  FP_STATUS_DONE = 0,                /* the hook did its work; json holds the result */
-  FP_STATUS_SKIPPED = 1,             /* nothing to do for this input; message says why */
+  FP_STATUS_DONE = 0,                /* the hook did its work; json contains the result */
+  FP_STATUS_SKIPPED = 1,             /* nothing to do for this input; message gives the reason */
   FP_STATUS_INVALID_INPUT = 2,       /* the request document is malformed or breaks a rule */
   FP_STATUS_CONFIGURATION_ERROR = 3, /* the plugin's configuration is missing or wrong */
   FP_STATUS_UPSTREAM_ERROR = 4,      /* a remote API failed, refused or was unreachable */
@@ -157,7 +157,7 @@ typedef struct fp_plugin_descriptor {
    * up (the variable keeps its default). */
   fp_request_hook prefill;
 
-  /* Request: {"component_key", "form", "submission"} where submission.data holds
+  /* Request: {"component_key", "form", "submission"} where submission.data contains
    * the values of all form variables, the prefill variable's included. Runs the
    * component's write-back; DONE or a failure status, both with a result
    * document that lists what was created before any failure. */

@@ -28,8 +28,8 @@ std::string reference_uuid(const boost::json::object& object, std::string_view k
   return member != nullptr && member->is_object() ? string_at(member->get_object(), "uuid") : std::string();
 }
 
-// The uuid of an object the API returned; one that is not a UUID would end up
-// in a URL path, so it stops the write-back.
+// The uuid of an object the API returned. A value that is not a UUID would
+// end up in a URL path, so it stops the write-back.
 std::string checked_uuid(const boost::json::object& object, std::string_view what) {
   std::string uuid = string_at(object, "uuid");
   if (!is_uuid(uuid)) {

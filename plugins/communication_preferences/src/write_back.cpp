@@ -53,7 +53,7 @@ WriteBackOutcome run_pre_registration(const Runtime& runtime, const boost::json:
   const auto& form = json::require_object(request, "form", "request");
   const auto& submission = json::require_object(request, "submission", "request");
 
-  // The component, and whether it asks for write-back at all.
+  // The component, and whether write-back is on for it.
   const boost::json::object* component = find_component(form, inputs.component_key);
   if (component == nullptr ||
       json::find_string(*component, "type", "component").value_or("") != profile_component_type) {
@@ -66,7 +66,7 @@ WriteBackOutcome run_pre_registration(const Runtime& runtime, const boost::json:
             skipped_result("should_update_customer_data_off")};
   }
 
-  // The prefill variable tells which API group to write to and what was offered.
+  // The prefill variable names the API group to write to and contains what was offered.
   const boost::json::object* variable = find_prefill_variable(form, inputs.component_key);
   if (variable == nullptr) {
     logger.error("write_back_skipped", {{"reason", "missing_prefill_variable"}, {"component", inputs.component_key}});
