@@ -5,7 +5,7 @@
 // layer turns every C call into a C++ call and back: it checks the pointers it
 // receives, copies results into buffers the host later hands to release_output,
 // and catches every exception so that none crosses the C boundary. Hooks that a
-// plugin does not override answer FP_STATUS_NOT_SUPPORTED.
+// plugin does not override return FP_STATUS_NOT_SUPPORTED.
 //
 // Only the C++ standard library is used here, so the header adds nothing to a
 // plugin's dependencies.
@@ -25,7 +25,7 @@
 
 namespace formplugin::author {
 
-// What a C++ hook returns: the status, a message for every status but DONE,
+// The result of a C++ hook: the status, a message for every status but DONE,
 // and the result document.
 struct HookResult {
   fp_status status = FP_STATUS_DONE;

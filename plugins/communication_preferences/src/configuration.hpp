@@ -25,7 +25,7 @@ struct Service {
   bool reuse_connections = true;  // whether HTTP connections stay open between requests
 };
 
-// How an API group marks a partij's preferred digital address of a type.
+// The marker an API group puts on a partij's preferred digital address of a type.
 struct PreferenceMarker {
   enum class Kind { is_standaard_adres, referentie };
   Kind kind = Kind::is_standaard_adres;

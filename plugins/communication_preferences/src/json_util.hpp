@@ -18,9 +18,9 @@ boost::json::value parse(std::string_view text, std::string_view what);
 // Parses text that must be a JSON object; throws InvalidInput otherwise.
 boost::json::object parse_object(std::string_view text, std::string_view what);
 
-// The member `key` of `object` when it is an object, an array or a string;
-// nullptr (or nullopt) when it is absent or null; InvalidInput when it has
-// another type. `what` names the object in the message.
+// The member `key` of `object` when it is an object, an array or a string.
+// Returns nullptr (or nullopt) when it is absent or null, and throws
+// InvalidInput when it has another type. `what` names the object in the message.
 const boost::json::object* find_object(const boost::json::object& object, std::string_view key,
                                        std::string_view what);
 const boost::json::array* find_array(const boost::json::object& object, std::string_view key,

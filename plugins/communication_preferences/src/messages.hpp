@@ -1,4 +1,4 @@
-// Texts a person filling in a form sees, in Dutch and English.
+// Texts shown to a person filling in a form, in Dutch and English.
 #pragma once
 
 #include <string>

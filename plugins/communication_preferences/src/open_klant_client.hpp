@@ -29,7 +29,7 @@ class OpenKlantClient {
   boost::json::object post(std::string_view path, const boost::json::object& body) const;
   boost::json::object patch(std::string_view path, const boost::json::object& body) const;
 
-  // GET the API root; throws ApiError unless it answers 200.
+  // Sends GET to the API root; throws ApiError unless the status is 200.
   void check_root() const;
 
   const Service& service() const { return service_; }

@@ -11,7 +11,7 @@
 
 namespace commprefs {
 
-// What prefill offered for one channel.
+// The addresses prefill offered for one channel.
 struct OfferedChannel {
   Channel channel;
   std::vector<std::string> options;

@@ -1,4 +1,4 @@
-// Who submits a form, as the host's auth_info tells it, and the partij
+// The submitter of a form, read from the host's auth_info, and the partij
 // identificator codes Open Klant uses for that login.
 #pragma once
 

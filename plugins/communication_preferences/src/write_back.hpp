@@ -20,7 +20,7 @@ struct WriteBackOutcome {
 
 // Runs the pre_registration hook's request {"component_key", "form",
 // "submission"}. Problems found before the first request throw InvalidInput or
-// ConfigurationError; a failure part-way is returned with status
+// ConfigurationError. A failure part-way is returned with status
 // FP_STATUS_UPSTREAM_ERROR and a result that lists what was written.
 WriteBackOutcome run_pre_registration(const Runtime& runtime, const boost::json::object& request,
                                       const Logger& logger);

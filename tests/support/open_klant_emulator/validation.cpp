@@ -72,8 +72,8 @@ bool is_top_level_label(std::string_view label) {
   return std::all_of(label.begin(), label.end(), is_label_character);
 }
 
-// NOTE: Django checks a domain with non-ASCII letters after IDNA encoding;
-// this check accepts such labels as they are, counting characters, so a label
+// NOTE: Django checks a domain with non-ASCII letters after IDNA encoding.
+// This check accepts such labels as they are and counts characters, so a label
 // whose punycode form is longer than 63 characters passes here.
 bool is_valid_email_domain(std::string_view domain) {
   if (domain == "localhost") return true;

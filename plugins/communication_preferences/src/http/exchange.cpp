@@ -270,9 +270,9 @@ ExchangeResult Exchange::read_response(Stream& stream, bool is_head_request) {
   }
 
   ExchangeResult result;
-  // parser.keep_alive() is false when the response asks to close the connection, and
+  // parser.keep_alive() is false when the response requests Connection: close, and
   // also when its body ends only where the connection ends. Bytes after the response
-  // were not asked for, so the connection is not trusted with another request.
+  // were not requested, so the connection is not trusted with another request.
   result.connection_reusable = parser.keep_alive() && buffer.size() == 0;
 
   auto& message = parser.get();
@@ -362,7 +362,7 @@ ExchangeResult exchange(Connection& connection, const Url& url, const RequestMes
     result = exchange.read_response(connection.tcp_stream(), is_head_request);
   }
 
-  // A request that asked for Connection: close has told the server to close.
+  // A request with Connection: close has already made the server close.
   result.connection_reusable = result.connection_reusable && message.keep_alive();
   return result;
 }
